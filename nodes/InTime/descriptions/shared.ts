@@ -1,0 +1,53 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** "Replace Unsupported Characters", offered wherever the node sends text the user typed. */
+export function textOptions(resource: string, operations: string[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: { resource: [resource], operation: operations } },
+		options: [
+			{
+				displayName: 'Replace Unsupported Characters',
+				name: 'replaceUnsupportedCharacters',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to replace characters InTime cannot send (emoji, curly quotes, letters such as ł) with the nearest plain ones (" \' - l) instead of stopping with an error. The output says how many were replaced.',
+			},
+		],
+	};
+}
+
+/** "Return All" and "Limit", as on every n8n "Get Many" operation. */
+export function returnAllAndLimit(resource: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show: { resource: [resource], operation: ['getAll'] } },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { resource: [resource], operation: ['getAll'], returnAll: [false] } },
+		},
+	];
+}
+
+/** InTime answers lists, codes and ids as ISO-8859-1 text; the node reads the raw bytes itself. */
+export const rawAnswer = {
+	encoding: 'arraybuffer' as const,
+	ignoreHttpStatusErrors: true,
+	json: false,
+};
