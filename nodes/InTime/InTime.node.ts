@@ -1,5 +1,4 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { blockListFields, blockListOperations } from './descriptions/BlockListDescription';
 import { contactFields, contactOperations } from './descriptions/ContactDescription';
@@ -21,8 +20,8 @@ export class InTime implements INodeType {
 		description: 'Send SMS and manage contacts, groups, the block list and reminders with InTime Messenger',
 		defaults: { name: 'InTime' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: ['main'],
+		outputs: ['main'],
 		credentials: [{ name: 'inTimeApi', required: true, testedBy: 'inTimeApiTest' }],
 		requestDefaults: {
 			baseURL: '={{$credentials.baseUrl}}',
