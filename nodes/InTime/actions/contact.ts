@@ -29,6 +29,11 @@ interface ContactInput {
 	replacedCharacters: number;
 }
 
+/** A text field's value, trimmed; an expression that found nothing (undefined, null) counts as empty, not "undefined". */
+function textParameter(context: IExecuteSingleFunctions, name: string): string {
+	return String(context.getNodeParameter(name, '') ?? '').trim();
+}
+
 function readContact(context: IExecuteSingleFunctions): ContactInput {
 	const additionalFields = context.getNodeParameter('additionalFields', {}) as IDataObject;
 	const options = context.getNodeParameter('options', {}) as IDataObject;
@@ -45,7 +50,7 @@ function readContact(context: IExecuteSingleFunctions): ContactInput {
 	const needsMobile = type !== CONTACT_TYPE.email;
 	const needsEmail = type !== CONTACT_TYPE.sms;
 
-	const mobileText = needsMobile ? String(context.getNodeParameter('mobile', '')).trim() : '';
+	const mobileText = needsMobile ? textParameter(context, 'mobile') : '';
 	if (needsMobile && !mobileText) {
 		throw inputError(
 			context,
@@ -53,7 +58,7 @@ function readContact(context: IExecuteSingleFunctions): ContactInput {
 			'Enter the mobile number, e.g. +46701234567, or set "Reachable By" to E-Mail.',
 		);
 	}
-	const email = needsEmail ? String(context.getNodeParameter('email', '')).trim() : '';
+	const email = needsEmail ? textParameter(context, 'email') : '';
 	if (needsEmail && !EMAIL_PATTERN.test(email)) {
 		throw inputError(
 			context,
@@ -64,8 +69,8 @@ function readContact(context: IExecuteSingleFunctions): ContactInput {
 
 	return {
 		type,
-		firstName: text.prepare('First Name', String(context.getNodeParameter('firstName', '')).trim()),
-		lastName: text.prepare('Last Name', String(context.getNodeParameter('lastName', '')).trim()),
+		firstName: text.prepare('First Name', textParameter(context, 'firstName')),
+		lastName: text.prepare('Last Name', textParameter(context, 'lastName')),
 		mobile: needsMobile ? normalizePhoneNumber(context, 'Mobile', mobileText) : undefined,
 		email: needsEmail ? text.prepare('Email', email) : undefined,
 		extraField: text.prepareOptional('Extra Field', additionalFields.extraField),
