@@ -5,9 +5,9 @@ import { contactFields, contactOperations } from './descriptions/ContactDescript
 import { groupFields, groupOperations } from './descriptions/GroupDescription';
 import { messageFields, messageOperations } from './descriptions/MessageDescription';
 import { reminderFields, reminderOperations } from './descriptions/ReminderDescription';
-import { rawAnswer } from './descriptions/shared';
 import { inTimeApiTest } from './methods/credentialTest';
 import { getGroups, searchGroups } from './methods/groups';
+import { RAW_ANSWER_OPTIONS } from './transport/request';
 
 export class InTime implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,7 +25,7 @@ export class InTime implements INodeType {
 		credentials: [{ name: 'inTimeApi', required: true, testedBy: 'inTimeApiTest' }],
 		requestDefaults: {
 			baseURL: '={{$credentials.baseUrl}}',
-			...rawAnswer,
+			...RAW_ANSWER_OPTIONS,
 		},
 		properties: [
 			{

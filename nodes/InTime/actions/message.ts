@@ -6,6 +6,7 @@ import type {
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { answerIds } from './answers';
 import { withXmlBody } from '../transport/request';
@@ -175,10 +176,15 @@ export async function readDeleteAnswer(
 	const [removedId] = answerIds(this, 'message/delete', response);
 	const messageId = toPositiveInteger(this, 'Message ID', this.getNodeParameter('messageId'));
 	if (removedId !== messageId) {
-		throw inputError(
-			this,
-			`InTime answered ${removedId} instead of the message ID ${messageId}`,
-			'InTime confirms a removal by answering the same ID. The message may not have been removed: check it in InTime Messenger.',
+		throw new NodeApiError(
+			this.getNode(),
+			{ answer: removedId },
+			{
+				message: `InTime answered ${removedId} instead of the message ID ${messageId}`,
+				description:
+					'InTime confirms a removal by answering the same ID. The message may not have been removed: check it in InTime Messenger.',
+				itemIndex: this.getItemIndex(),
+			},
 		);
 	}
 	return [outputItem(this, { messageId, deleted: true })];

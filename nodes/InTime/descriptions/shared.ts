@@ -44,10 +44,3 @@ export function returnAllAndLimit(resource: string): INodeProperties[] {
 		},
 	];
 }
-
-/** InTime answers lists, codes and ids as ISO-8859-1 text; the node reads the raw bytes itself. */
-export const rawAnswer = {
-	encoding: 'arraybuffer' as const,
-	ignoreHttpStatusErrors: true,
-	json: false,
-};
