@@ -65,14 +65,20 @@ export async function prepareRemoveFromBlockList(
 	return withXmlBody(requestOptions, 'deletenixentries', nixEntries(readPhoneNumbers(this)));
 }
 
-/** One item per number, with the block-list entry id InTime answered for it (in the order sent). */
+/**
+ * One item per number, with the block-list entry id InTime answered for it (in the order sent). InTime answers only
+ * the entries it removed, so when some numbers were not on the list the ids cannot be told apart: then none is given
+ * rather than a wrong one.
+ */
 function entriesOutput(
 	context: IExecuteSingleFunctions,
 	entryIds: number[],
 	extra: IDataObject,
 ): INodeExecutionData[] {
-	return readPhoneNumbers(context).map((mobile, index) =>
-		outputItem(context, { mobile, entryId: entryIds[index] ?? null, ...extra }),
+	const numbers = readPhoneNumbers(context);
+	const paired = entryIds.length === numbers.length;
+	return numbers.map((mobile, index) =>
+		outputItem(context, { mobile, entryId: paired ? entryIds[index] : null, ...extra }),
 	);
 }
 
