@@ -14,6 +14,7 @@ import type {
 	INodeType,
 	INodeTypes,
 	IWorkflowExecuteAdditionalData,
+	WorkflowActivateMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
@@ -52,6 +53,9 @@ export class PollHarness {
 	persisted: IDataObject = {};
 
 	private workflow: Workflow | undefined;
+
+	/** How n8n activated the running workflow: by a person first, at start-up after a restart. */
+	private activation: WorkflowActivateMode = 'activate';
 
 	private readonly node: INode;
 
@@ -97,6 +101,7 @@ export class PollHarness {
 	/** n8n stops; the next poll runs in a new Workflow built from the persisted static data. */
 	restart(): void {
 		this.workflow = undefined;
+		this.activation = 'init';
 	}
 
 	/** One scheduled poll of the active workflow. */
@@ -112,7 +117,7 @@ export class PollHarness {
 			node,
 			this.additionalData,
 			'trigger',
-			'trigger',
+			this.activation,
 			(data) => {
 				outcome.emitted = true;
 				outcome.items = data[0] ?? [];

@@ -159,12 +159,13 @@ export function transportError(
 		);
 	}
 	const reason = facts.networkCode ?? (error instanceof Error ? error.message : 'unknown error');
+	// The network error code goes in the description: in the message n8n would swap the whole text for its own.
 	return new NodeApiError(
 		context.getNode(),
-		{ message: `Network error: ${reason}` },
+		{ message: 'Network error' },
 		{
-			message: `Could not reach SerwerSMS at ${url} (${reason})`,
-			description: `Check the n8n server's network connection and the Base URL in the SerwerSMS API credential. ${retry}`,
+			message: `Could not reach SerwerSMS at ${url}`,
+			description: `${reason}. Check the n8n server's network connection and the Base URL in the SerwerSMS API credential. ${retry}`,
 		},
 	);
 }

@@ -61,7 +61,7 @@ export class SerwerSmsSimulator {
 	/** When set, every authenticated API request answers this error code (e.g. 1002, 1003). */
 	accountError: number | undefined;
 
-	private failures: Array<{ failure: Failure; remaining: number }> = [];
+	private failures: Array<{ failure: Failure; remaining: number; skip: number }> = [];
 
 	private server: http.Server | undefined;
 
@@ -107,9 +107,12 @@ export class SerwerSmsSimulator {
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 	}
 
-	/** The next `count` API requests fail this way (HTTP status, dropped connection, or an error in the body). */
-	failNext(failure: Failure, count = 1): void {
-		this.failures.push({ failure, remaining: count });
+	/**
+	 * The next `count` API requests fail this way (HTTP status, dropped connection, or an error in the body), after
+	 * `skip` requests answered normally (e.g. skip 1: the first page is answered, the second fails).
+	 */
+	failNext(failure: Failure, count = 1, skip = 0): void {
+		this.failures.push({ failure, remaining: count, skip });
 	}
 
 	addMessages(messages: NewMessage[]): SimMessage[] {
@@ -154,6 +157,10 @@ export class SerwerSmsSimulator {
 	private takeFailure(): Failure | undefined {
 		const next = this.failures[0];
 		if (!next) return undefined;
+		if (next.skip > 0) {
+			next.skip--;
+			return undefined;
+		}
 		next.remaining--;
 		if (next.remaining <= 0) this.failures.shift();
 		return next.failure;
@@ -237,8 +244,11 @@ export class SerwerSmsSimulator {
 				return;
 			}
 			if (path === '/__simulator/fail-next' && method === 'POST') {
-				const { count, ...failure } = JSON.parse(rawBody || '{}') as Failure & { count?: number };
-				this.failNext(failure as Failure, count ?? 1);
+				const { count, skip, ...failure } = JSON.parse(rawBody || '{}') as Failure & {
+					count?: number;
+					skip?: number;
+				};
+				this.failNext(failure as Failure, count ?? 1, skip ?? 0);
 				sendJson(response, 200, { ok: true });
 				return;
 			}
