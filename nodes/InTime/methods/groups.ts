@@ -8,10 +8,11 @@ import { NodeApiError } from 'n8n-workflow';
 import type { InTimeGroup } from '../actions/group';
 import { parseGroupList } from '../actions/group';
 import { InTimeAnswerError, interpretAnswer } from '../transport/answer';
+import { hideSecret, hideSecretInDetails } from './hideSecret';
 
 /** Loads the account's groups for the group pickers. */
 async function fetchGroups(context: ILoadOptionsFunctions): Promise<InTimeGroup[]> {
-	const credentials = await context.getCredentials<{ baseUrl: string }>('inTimeApi');
+	const credentials = await context.getCredentials<{ baseUrl: string; secretKey: string }>('inTimeApi');
 	const response = await context.helpers.httpRequestWithAuthentication.call(context, 'inTimeApi', {
 		method: 'GET',
 		url: `${String(credentials.baseUrl).replace(/\/+$/, '')}/contacts/listgroups.ashx`,
@@ -24,9 +25,11 @@ async function fetchGroups(context: ILoadOptionsFunctions): Promise<InTimeGroup[
 		return parseGroupList(interpretAnswer('contacts/listgroups', response.statusCode, response.body));
 	} catch (error) {
 		if (!(error instanceof InTimeAnswerError)) throw error;
-		throw new NodeApiError(context.getNode(), error.details, {
-			message: error.message,
-			description: error.description,
+		// The answer is quoted for the user; a server that echoes the request would quote the key with it.
+		const secret = String(credentials.secretKey ?? '');
+		throw new NodeApiError(context.getNode(), hideSecretInDetails(error.details, secret), {
+			message: hideSecret(error.message, secret),
+			description: hideSecret(error.description, secret),
 			httpCode: error.httpCode,
 		});
 	}
