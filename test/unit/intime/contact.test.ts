@@ -257,6 +257,35 @@ describe('InTime node: Contact → Create', () => {
 		expect(items[1].json).toMatchObject({ contactId: simulator.state.contacts[0].id, firstName: 'Åke' });
 	});
 
+	it('stops at a character ISO-8859-1 cannot carry, naming field, character and position', async () => {
+		const { error } = await runInTime(simulator, {
+			...create,
+			contactType: 1,
+			firstName: 'Łukasz 😀',
+			mobile: '0701234567',
+		});
+		expect(error?.message).toBe(
+			'"First Name" contains a character InTime cannot send: "Ł" (U+0141) at position 1 (and 1 more unsupported character(s))',
+		);
+		expect(simulator.requests).toHaveLength(0);
+	});
+
+	it('with "Replace Unsupported Characters", sends the nearest plain letters and counts them', async () => {
+		const { items, error } = await runInTime(simulator, {
+			...create,
+			contactType: 1,
+			firstName: 'Łukasz 😀',
+			lastName: 'Wałęsa-Ström',
+			mobile: '0701234567',
+			options: { replaceUnsupportedCharacters: true },
+		});
+		expect(error).toBeUndefined();
+		const [request] = requestsTo(simulator, 'contacts/add.ashx');
+		expect(request.bodyText).toContain('<firstname>Lukasz ?</firstname>\n    <lastname>Walesa-Ström</lastname>');
+		expect(simulator.state.contacts[0]).toMatchObject({ firstName: 'Lukasz ?', lastName: 'Walesa-Ström' });
+		expect(items[0].json).toMatchObject({ firstName: 'Lukasz ?', lastName: 'Walesa-Ström', replacedCharacters: 4 });
+	});
+
 	it('reports the simulator rejecting a group the account does not have, and stores nothing', async () => {
 		const { error } = await runInTime(simulator, {
 			...create,

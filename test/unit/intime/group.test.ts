@@ -79,6 +79,23 @@ describe('InTime node: Group', () => {
 			);
 		});
 
+		it('with "Replace Unsupported Characters", replaces what Latin-1 lacks (ó stays) and counts it', async () => {
+			const { items, error } = await runInTime(simulator, {
+				...create,
+				names: ['Łódź “VIP”', 'Malmö'],
+				options: { replaceUnsupportedCharacters: true },
+			});
+			expect(error).toBeUndefined();
+			expect(requestsTo(simulator, 'contacts/addgroup.ashx')[0].bodyText).toContain(
+				'<group groupname="Lódz &quot;VIP&quot;"/>\n    <group groupname="Malmö"/>',
+			);
+			expect(simulator.state.groups.map((group) => group.name)).toEqual(['Lódz "VIP"', 'Malmö']);
+			expect(items.map((item) => item.json)).toEqual([
+				{ id: simulator.state.groups[0].id, name: 'Lódz "VIP"', replacedCharacters: 4 },
+				{ id: simulator.state.groups[1].id, name: 'Malmö', replacedCharacters: 4 },
+			]);
+		});
+
 		it('trims the names and skips empty ones (an expression that found nothing)', async () => {
 			const { items, error } = await runInTime(simulator, {
 				...create,
