@@ -66,6 +66,15 @@ function loadOptionsContext(
 	return new LoadOptionsContext(workflow, node, additionalDataFor(data, parameters), path);
 }
 
+/** Everything an error holds, nested causes included (message, stack and cause are not enumerable). */
+function serializeError(error: unknown): string {
+	return JSON.stringify(error, (_key, value: unknown) =>
+		value instanceof Error
+			? { ...value, message: value.message, stack: value.stack, cause: (value as { cause?: unknown }).cause }
+			: value,
+	);
+}
+
 const contactParameters = { resource: 'contact', operation: 'create', contactType: 1 };
 const groupDeleteParameters = { resource: 'group', operation: 'delete' };
 
@@ -110,7 +119,7 @@ describe('InTime node methods', () => {
 			);
 			expect(requestsTo(simulator, 'contacts/listgroups.ashx')[0].query.hash).toBe(wrongKey);
 			expect(failure?.message).toBe('InTime did not accept the username or secret key (0:ERROR3)');
-			expect(JSON.stringify({ ...failure, message: failure?.message })).not.toContain(SECRET_KEY);
+			expect(serializeError(failure)).not.toContain(SECRET_KEY);
 		});
 
 		it('does not show the key when the Base URL leads to a page that echoes the request', async () => {
@@ -126,31 +135,27 @@ describe('InTime node methods', () => {
 				expect(echo.received[0]).toContain(`hash=${SECRET_KEY}`);
 				expect(failure?.message).toBe('InTime answered with HTTP status 404');
 				expect(failure?.description).toContain('Not found: /api/1.0/contacts/listgroups.ashx');
-				expect(JSON.stringify({ ...failure, message: failure?.message })).not.toContain(SECRET_KEY);
+				expect(serializeError(failure)).not.toContain(SECRET_KEY);
 			} finally {
 				await echo.stop();
 			}
 		});
-	});
 
-	it('getGroups fails an unreachable Base URL without the key anywhere in the error', async () => {
-		const closed = await startPlainServer(() => ({ status: 200, body: '' }));
-		await closed.stop();
-		const context = loadOptionsContext(simulator, contactParameters, 'parameters.additionalFields.groupIds', {
-			baseUrl: closed.baseUrl,
+		it('fails an unreachable Base URL without the key anywhere in the error', async () => {
+			const closed = await startPlainServer(() => ({ status: 200, body: '' }));
+			await closed.stop();
+			const context = loadOptionsContext(simulator, contactParameters, 'parameters.additionalFields.groupIds', {
+				baseUrl: closed.baseUrl,
+			});
+			const failure = await getGroups.call(context).then(
+				() => undefined,
+				(error: Error) => error,
+			);
+			expect(failure).toBeInstanceOf(Error);
+			const everything = serializeError(failure);
+			expect(everything).toContain('ECONNREFUSED');
+			expect(everything).not.toContain(SECRET_KEY);
 		});
-		const failure = await nodeType.methods.loadOptions.getGroups.call(context).then(
-			() => undefined,
-			(error: Error) => error,
-		);
-		expect(failure).toBeInstanceOf(Error);
-		const everything = JSON.stringify(failure, (_key, value: unknown) =>
-			value instanceof Error
-				? { ...value, message: value.message, stack: value.stack, cause: (value as { cause?: unknown }).cause }
-				: value,
-		);
-		expect(everything).toContain('ECONNREFUSED');
-		expect(everything).not.toContain(SECRET_KEY);
 	});
 
 	describe('listSearch.searchGroups', () => {
