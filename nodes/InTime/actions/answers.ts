@@ -1,45 +1,53 @@
-import type { IExecuteSingleFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { InTimeAnswerError, interpretAnswer, parseIdList } from '../transport/answer';
+import { InTimeAnswerError, interpretAnswer, parseIdList, parseListDocument } from '../transport/answer';
 import type { InTimeEndpoint } from '../transport/errorCodes';
+import { hideSecret, hideSecretInDetails } from '../methods/hideSecret';
 
-function asNodeApiError(context: IExecuteSingleFunctions, error: InTimeAnswerError): NodeApiError {
-	return new NodeApiError(context.getNode(), error.details, {
-		message: error.message,
-		description: error.description,
+/** An answer error as n8n shows it; a server that echoes the request address must not reveal the key. */
+async function asNodeApiError(context: IExecuteSingleFunctions, error: InTimeAnswerError): Promise<NodeApiError> {
+	const { secretKey = '' } = await context.getCredentials<{ secretKey?: string }>('inTimeApi');
+	return new NodeApiError(context.getNode(), hideSecretInDetails(error.details, secretKey), {
+		message: hideSecret(error.message, secretKey),
+		description: hideSecret(error.description, secretKey),
 		httpCode: error.httpCode,
 		itemIndex: context.getItemIndex(),
 	});
 }
 
-function withNodeErrors<T>(context: IExecuteSingleFunctions, read: () => T): T {
+async function withNodeErrors<T>(context: IExecuteSingleFunctions, read: () => T): Promise<T> {
 	try {
 		return read();
 	} catch (error) {
-		if (error instanceof InTimeAnswerError) throw asNodeApiError(context, error);
+		if (error instanceof InTimeAnswerError) throw await asNodeApiError(context, error);
 		throw error;
 	}
 }
 
-/** The answer's text; '' when a list endpoint has nothing to list. */
-export function answerText(
+function bodyOf(response: IN8nHttpFullResponse): Buffer | string {
+	return response.body as Buffer | string;
+}
+
+/** The root element of a list answer (e.g. `groups`), or an empty object when InTime has nothing to list. */
+export async function answerList(
 	context: IExecuteSingleFunctions,
 	endpoint: InTimeEndpoint,
 	response: IN8nHttpFullResponse,
-): string {
-	return withNodeErrors(context, () =>
-		interpretAnswer(endpoint, response.statusCode, response.body as Buffer | string),
+	rootName: string,
+): Promise<IDataObject> {
+	return await withNodeErrors(context, () =>
+		parseListDocument(interpretAnswer(endpoint, response.statusCode, bodyOf(response)), rootName),
 	);
 }
 
 /** The ids a create/remove operation answered, in the order InTime sent them. */
-export function answerIds(
+export async function answerIds(
 	context: IExecuteSingleFunctions,
 	endpoint: InTimeEndpoint,
 	response: IN8nHttpFullResponse,
-): number[] {
-	return withNodeErrors(context, () =>
-		parseIdList(interpretAnswer(endpoint, response.statusCode, response.body as Buffer | string)),
+): Promise<number[]> {
+	return await withNodeErrors(context, () =>
+		parseIdList(interpretAnswer(endpoint, response.statusCode, bodyOf(response))),
 	);
 }

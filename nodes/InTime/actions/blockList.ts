@@ -6,18 +6,15 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { answerIds, answerText } from './answers';
+import { answerIds, answerList } from './answers';
 import { withXmlBody } from '../transport/request';
-import { parseXmlDocument } from '../transport/xml';
 import { inputError } from '../helpers/errors';
 import { normalizePhoneNumber, splitList } from '../helpers/lists';
 import { applyLimit, outputItem } from './output';
 
 /** Reads `<nixentries><nixentry><mobile/><firstname/><lastname/></nixentry>…</nixentries>`. */
-export function parseBlockList(xml: string): IDataObject[] {
-	if (!xml) return [];
-	const document = parseXmlDocument(xml) as { nixentries?: { nixentry?: IDataObject[] } };
-	return (document.nixentries?.nixentry ?? []).map((entry) => ({
+export function toBlockList(root: IDataObject): IDataObject[] {
+	return ((root.nixentry ?? []) as IDataObject[]).map((entry) => ({
 		mobile: String(entry.mobile ?? ''),
 		firstName: entry.firstname === undefined ? null : String(entry.firstname),
 		lastName: entry.lastname === undefined ? null : String(entry.lastname),
@@ -29,7 +26,7 @@ export async function readBlockList(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const entries = parseBlockList(answerText(this, 'nix/list', response));
+	const entries = toBlockList(await answerList(this, 'nix/list', response, 'nixentries'));
 	return applyLimit(this, entries).map((entry) => outputItem(this, entry));
 }
 
@@ -87,7 +84,7 @@ export async function readAddToBlockListAnswer(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const entryIds = answerIds(this, 'nix/addnix', response);
+	const entryIds = await answerIds(this, 'nix/addnix', response);
 	return entriesOutput(this, entryIds, { blocked: true });
 }
 
@@ -96,6 +93,6 @@ export async function readRemoveFromBlockListAnswer(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const entryIds = answerIds(this, 'nix/deletenix', response);
+	const entryIds = await answerIds(this, 'nix/deletenix', response);
 	return entriesOutput(this, entryIds, { blocked: false });
 }

@@ -107,7 +107,7 @@ export async function readCreateContactAnswer(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const [contactId] = answerIds(this, 'contacts/add', response);
+	const [contactId] = await answerIds(this, 'contacts/add', response);
 	const { replacedCharacters, ...contact } = readContact(this);
 	const result: IDataObject = {
 		contactId,

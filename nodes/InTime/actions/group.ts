@@ -6,9 +6,8 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { answerIds, answerText } from './answers';
+import { answerIds, answerList } from './answers';
 import { withXmlBody } from '../transport/request';
-import { parseXmlDocument } from '../transport/xml';
 import { inputError } from '../helpers/errors';
 import { splitList, toPositiveInteger } from '../helpers/lists';
 import { TextPreparer } from '../helpers/text';
@@ -19,11 +18,9 @@ export interface InTimeGroup {
 	name: string;
 }
 
-/** Reads the group list document: `<groups><group groupid="1">Name</group>…</groups>`. */
-export function parseGroupList(xml: string): InTimeGroup[] {
-	if (!xml) return [];
-	const document = parseXmlDocument(xml) as { groups?: { group?: Array<string | IDataObject> } };
-	return (document.groups?.group ?? []).map((group) =>
+/** Reads the group list: `<groups><group groupid="1">Name</group>…</groups>`. */
+export function toGroups(root: IDataObject): InTimeGroup[] {
+	return ((root.group ?? []) as Array<string | IDataObject>).map((group) =>
 		typeof group === 'string'
 			? { id: NaN, name: group }
 			: { id: Number(group['@_groupid']), name: String(group['#text'] ?? '') },
@@ -35,7 +32,7 @@ export async function readGroupList(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const groups = parseGroupList(answerText(this, 'contacts/listgroups', response));
+	const groups = toGroups(await answerList(this, 'contacts/listgroups', response, 'groups'));
 	return applyLimit(this, groups).map((group) => outputItem(this, { ...group }));
 }
 
@@ -64,7 +61,7 @@ export async function readCreateGroupsAnswer(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const ids = answerIds(this, 'contacts/addgroup', response);
+	const ids = await answerIds(this, 'contacts/addgroup', response);
 	const { names, replacedCharacters } = readGroupNames(this);
 	return names.map((name, index) => {
 		const json: IDataObject = { id: ids[index] ?? null, name };
@@ -92,7 +89,7 @@ export async function readDeleteGroupAnswer(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const [removedId] = answerIds(this, 'contacts/deletigroup', response);
+	const [removedId] = await answerIds(this, 'contacts/deletigroup', response);
 	return [
 		outputItem(this, {
 			groupId: removedId ?? readGroupId(this),

@@ -11,7 +11,8 @@ import { NodeApiError } from 'n8n-workflow';
 import { answerIds } from './answers';
 import { withXmlBody } from '../transport/request';
 import type { XmlElement } from '../transport/xml';
-import { readDateInput, toInTimeDateTime } from '../helpers/dates';
+import { INTIME_TIME_ZONE, readDateInput, toInTimeDateTime } from '../helpers/dates';
+import { toIsoWithOffset } from '../../shared/zonedTime';
 import { inputError } from '../helpers/errors';
 import { normalizePhoneNumber, splitList, toPositiveInteger } from '../helpers/lists';
 import { TextPreparer } from '../helpers/text';
@@ -63,8 +64,8 @@ export async function prepareSendMessage(
 
 	const flash = additionalFields.flash === true;
 	const multiSms = additionalFields.multiSms === true;
-	const senderTitle = validateSenderTitle(this, String(this.getNodeParameter('senderTitle', '')).trim());
-	const body = text.prepare('Message', String(this.getNodeParameter('body', '')));
+	const senderTitle = validateSenderTitle(this, TextPreparer.read(this.getNodeParameter('senderTitle', '')).trim());
+	const body = text.prepare('Message', TextPreparer.read(this.getNodeParameter('body', '')));
 	validateBodyLength(this, body, { flash, multiSms });
 
 	const phones = splitList(this.getNodeParameter('to', '')).map((value) =>
@@ -100,12 +101,12 @@ export async function prepareSendMessage(
 		if (instant.getTime() <= Date.now()) {
 			throw inputError(
 				this,
-				`"Send At" is in the past: ${instant.toISOString()}`,
+				`"Send At" is in the past: ${toIsoWithOffset(instant, this.getTimezone())}`,
 				'InTime only schedules messages for a time after now. Pick a later time, or remove "Send At" to send right away.',
 			);
 		}
 		sendDate = toInTimeDateTime(instant);
-		sendAt = instant.toISOString();
+		sendAt = toIsoWithOffset(instant, INTIME_TIME_ZONE);
 	}
 
 	const recipients = phones.map((phone, index) => ({ phone, transId: transIds[index] }));
@@ -137,7 +138,7 @@ export async function readSendAnswer(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const messageIds = answerIds(this, 'message/create', response);
+	const messageIds = await answerIds(this, 'message/create', response);
 	const sent = sentMessages.get(this);
 	if (!sent) return [outputItem(this, { messageIds })];
 	sentMessages.delete(this);
@@ -173,7 +174,7 @@ export async function readDeleteAnswer(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const [removedId] = answerIds(this, 'message/delete', response);
+	const [removedId] = await answerIds(this, 'message/delete', response);
 	const messageId = toPositiveInteger(this, 'Message ID', this.getNodeParameter('messageId'));
 	if (removedId !== messageId) {
 		throw new NodeApiError(

@@ -7,11 +7,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { answerIds, answerText } from './answers';
+import { answerIds, answerList } from './answers';
 import { withXmlBody } from '../transport/request';
 import type { XmlElement } from '../transport/xml';
-import { parseXmlDocument } from '../transport/xml';
-import { fromInTimeDateTime, readDateInput, toInTimeDateTime } from '../helpers/dates';
+import { fromInTimeDateTime, INTIME_TIME_ZONE, readDateInput, toInTimeDateTime } from '../helpers/dates';
+import { toIsoWithOffset } from '../../shared/zonedTime';
 import { inputError } from '../helpers/errors';
 import { normalizePhoneNumber, toPositiveInteger } from '../helpers/lists';
 import { TextPreparer } from '../helpers/text';
@@ -47,12 +47,8 @@ function toReminder(entry: IDataObject): IDataObject {
 }
 
 /** Reads `<reminderappointments><reminderappointment>…</reminderappointment>…</reminderappointments>`. */
-export function parseReminderList(xml: string): IDataObject[] {
-	if (!xml) return [];
-	const document = parseXmlDocument(xml) as {
-		reminderappointments?: { reminderappointment?: IDataObject[] };
-	};
-	return (document.reminderappointments?.reminderappointment ?? []).map(toReminder);
+export function toReminders(root: IDataObject): IDataObject[] {
+	return ((root.reminderappointment ?? []) as IDataObject[]).map(toReminder);
 }
 
 export async function prepareListReminders(
@@ -70,7 +66,7 @@ export async function readReminderList(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const reminders = parseReminderList(answerText(this, 'reminder/list', response));
+	const reminders = toReminders(await answerList(this, 'reminder/list', response, 'reminderappointments'));
 	return applyLimit(this, reminders).map((reminder) => outputItem(this, reminder));
 }
 
@@ -99,7 +95,7 @@ function readReminderFields(context: IExecuteSingleFunctions, fields: IDataObjec
 	if (fields.appointmentDate) {
 		const instant = readDateInput(context, 'Appointment Date', fields.appointmentDate);
 		element.appointmentdate = toInTimeDateTime(instant);
-		changed.appointmentDate = instant.toISOString();
+		changed.appointmentDate = toIsoWithOffset(instant, INTIME_TIME_ZONE);
 	}
 	for (const { name, label, element: elementName } of PERSON_FIELDS) {
 		const value = textPreparer.prepareOptional(label, fields[name]);
@@ -107,8 +103,9 @@ function readReminderFields(context: IExecuteSingleFunctions, fields: IDataObjec
 		element[elementName] = value;
 		changed[name] = value;
 	}
-	if (fields.attendeeMobile !== undefined && String(fields.attendeeMobile).trim() !== '') {
-		const mobile = normalizePhoneNumber(context, 'Attendee Mobile', String(fields.attendeeMobile));
+	const attendeeMobile = TextPreparer.read(fields.attendeeMobile).trim();
+	if (attendeeMobile !== '') {
+		const mobile = normalizePhoneNumber(context, 'Attendee Mobile', attendeeMobile);
 		element.attendant_mobile = mobile;
 		changed.attendeeMobile = mobile;
 	}
@@ -143,7 +140,7 @@ export async function readCreateReminderAnswer(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const [appointmentId] = answerIds(this, 'reminder/add', response);
+	const [appointmentId] = await answerIds(this, 'reminder/add', response);
 	const { changed, replacedCharacters } = readNewReminder(this);
 	const json: IDataObject = { appointmentId, ...changed };
 	if (replacedCharacters > 0) json.replacedCharacters = replacedCharacters;
@@ -184,7 +181,7 @@ export async function readUpdateReminderAnswer(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const ids = answerIds(this, 'reminder/edit', response);
+	const ids = await answerIds(this, 'reminder/edit', response);
 	const { appointmentId, changed } = readReminderUpdate(this);
 	// InTime answers the id negated for each reminder it could not change.
 	const notChanged = ids.filter((id) => id < 0).map((id) => -id);

@@ -33,6 +33,11 @@ export class TextPreparer {
 		);
 	}
 
+	/** A field's text; an expression that found nothing (undefined, null) gives '' rather than "undefined". */
+	static read(value: unknown): string {
+		return value === undefined || value === null ? '' : String(value);
+	}
+
 	/** Prepares an optional field; empty stays empty so it is left out of the request. */
 	prepareOptional(fieldLabel: string, value: unknown): string | undefined {
 		if (value === undefined || value === null) return undefined;

@@ -6,8 +6,8 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import type { InTimeGroup } from '../actions/group';
-import { parseGroupList } from '../actions/group';
-import { InTimeAnswerError, interpretAnswer } from '../transport/answer';
+import { toGroups } from '../actions/group';
+import { InTimeAnswerError, interpretAnswer, parseListDocument } from '../transport/answer';
 import { hideSecret, hideSecretInDetails } from './hideSecret';
 
 /** Loads the account's groups for the group pickers. */
@@ -22,7 +22,7 @@ async function fetchGroups(context: ILoadOptionsFunctions): Promise<InTimeGroup[
 		ignoreHttpStatusErrors: true,
 	});
 	try {
-		return parseGroupList(interpretAnswer('contacts/listgroups', response.statusCode, response.body));
+		return toGroups(parseListDocument(interpretAnswer('contacts/listgroups', response.statusCode, response.body), 'groups'));
 	} catch (error) {
 		if (!(error instanceof InTimeAnswerError)) throw error;
 		// The answer is quoted for the user; a server that echoes the request would quote the key with it.

@@ -1,14 +1,18 @@
-import type { JsonObject } from 'n8n-workflow';
+import type { IDataObject, JsonObject } from 'n8n-workflow';
 
 import type { InTimeEndpoint } from './errorCodes';
 import { explainErrorCode, LIST_ENDPOINTS, NO_DATA_CODE, readErrorCode } from './errorCodes';
 import { decodeLatin1 } from './latin1';
+import { parseXmlDocument } from './xml';
 
 const QUOTE_LIMIT = 200;
 
-/** Answers are quoted in errors so the user can report them; long HTML error pages are cut. */
+/**
+ * Answers are quoted in errors so the user can report them; long HTML error pages are cut, and a `hash=` an error
+ * page repeats from the request address is masked.
+ */
 export function shorten(text: string, limit = QUOTE_LIMIT): string {
-	const singleLine = text.replace(/\s+/g, ' ').trim();
+	const singleLine = text.replace(/\s+/g, ' ').replace(/(hash(?:=|%3D))[^&\s"'<>]*/gi, '$1***').trim();
 	return singleLine.length > limit
 		? `${singleLine.slice(0, limit)}… (${singleLine.length} characters)`
 		: singleLine;
@@ -73,4 +77,27 @@ export function parseIdList(answer: string): number[] {
 		);
 	}
 	return answer.split(',').map((id) => Number(id.trim()));
+}
+
+/**
+ * Reads a list answer and returns its root element; '' (nothing to list) gives an empty object. A page that is
+ * not InTime's list (a login page, a proxy's answer) is an error rather than an empty list.
+ */
+export function parseListDocument(answer: string, rootName: string): IDataObject {
+	if (answer === '') return {};
+	let document: Record<string, unknown> | undefined;
+	try {
+		document = parseXmlDocument(answer);
+	} catch {
+		document = undefined;
+	}
+	const root = document?.[rootName];
+	if (root === undefined) {
+		throw new InTimeAnswerError(
+			'InTime sent an answer the node does not understand',
+			`Expected a list (<${rootName}>), but got: "${shorten(answer)}". Check that the Base URL in the InTime credential points at the InTime API.`,
+			{ answer: shorten(answer) },
+		);
+	}
+	return typeof root === 'object' && root !== null ? (root as IDataObject) : {};
 }

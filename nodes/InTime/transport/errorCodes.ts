@@ -98,7 +98,10 @@ const EXPLANATIONS: Record<InTimeEndpoint, Record<string, ErrorExplanation>> = {
 		...AUTHENTICATION,
 		...EMPTY_REQUEST,
 		'1:ERROR1': invalidXml('contact'),
-		'2:ERROR1': { message: 'InTime could not create the contact', description: TRY_LATER },
+		'2:ERROR1': {
+			message: 'InTime could not create the contact',
+			description: `Check that every chosen group still exists (use "Get Many" groups). ${TRY_LATER}`,
+		},
 		'3:ERROR1': {
 			message: 'InTime rejected the e-mail address',
 			description: 'Enter a valid e-mail address such as anna.svensson@example.com.',

@@ -11,6 +11,8 @@ const builder = new XMLBuilder({
 	format: true,
 	// Attribute-only elements such as <group groupid="1" /> are written self-closing, as in the API's examples.
 	suppressEmptyNode: true,
+	// Otherwise an attribute whose value is "true" is written without a value (deletecontacts="true" → deletecontacts).
+	suppressBooleanAttributes: false,
 	// Escapes & < > " ' in text and attributes, so the server reads exactly what the user typed.
 	processEntities: true,
 });

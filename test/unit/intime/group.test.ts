@@ -108,8 +108,8 @@ describe('InTime node: Group', () => {
 			expect(items.map((item) => item.json.name)).toEqual(['Styrelse', 'Personal']);
 		});
 
-		// KNOWN BUG (transport/xml.ts): same bare-attribute problem as Delete with deletecontacts="true" below.
-		it.failing('creates a group named "true" with the name as an attribute value', async () => {
+		// An attribute value "true" must keep its value (see Delete with deletecontacts="true" below).
+		it('creates a group named "true" with the name as an attribute value', async () => {
 			const { items, error } = await runInTime(simulator, { ...create, names: ['true'] });
 			expect(requestsTo(simulator, 'contacts/addgroup.ashx')[0].bodyText).toContain('<group groupname="true"/>');
 			expect(error).toBeUndefined();
@@ -154,11 +154,8 @@ describe('InTime node: Group', () => {
 			]);
 		});
 
-		// KNOWN BUG (transport/xml.ts, not fixed here): fast-xml-parser's builder writes an attribute whose value is the
-		// text "true" as a bare attribute (`<group groupid="12" deletecontacts/>`, option suppressBooleanAttributes,
-		// on by default), which is not XML; InTime answers 1:ERROR1. Remove `.failing` once the builder is
-		// configured with `suppressBooleanAttributes: false`.
-		it.failing('deletes a group given by id together with its contacts (deletecontacts="true")', async () => {
+		// fast-xml-parser's builder writes an attribute whose value is "true" bare (`deletecontacts`) unless told not to.
+		it('deletes a group given by id together with its contacts (deletecontacts="true")', async () => {
 			const [other] = seedGroups(simulator, ['Andra']);
 			simulator.state.groups.push({ id: 12, name: 'Tolv' });
 			const inGroup = seedContact(simulator, { firstName: 'I gruppen', groupIds: [12] });

@@ -150,7 +150,7 @@ describe('InTime node: Message → Send, fields and rules', () => {
 		expect(requestsTo(simulator, 'message/create.ashx')[0].bodyText).toContain(
 			'<senddate>2030-01-15T15:00:00</senddate>',
 		);
-		expect(items[0].json).toMatchObject({ scheduled: true, sendAt: '2030-01-15T14:00:00.000Z' });
+		expect(items[0].json).toMatchObject({ scheduled: true, sendAt: '2030-01-15T15:00:00+01:00' });
 		expect(simulator.state.messages[0].scheduled).toBe(true);
 	});
 
@@ -166,7 +166,7 @@ describe('InTime node: Message → Send, fields and rules', () => {
 	});
 
 	const invalid: Array<[string, Record<string, unknown>, RegExp]> = [
-		['a send date in the past', { to: '0701234567', additionalFields: { sendAt: '2020-01-01T10:00:00' } }, /^"Send At" is in the past: 2020-01-01T09:00:00.000Z$/],
+		['a send date in the past', { to: '0701234567', additionalFields: { sendAt: '2020-01-01T10:00:00' } }, /^"Send At" is in the past: 2020-01-01T10:00:00\+01:00$/],
 		['a send date that is not a date', { to: '0701234567', additionalFields: { sendAt: 'tomorrow' } }, /^"Send At" is not a date and time: "tomorrow"$/],
 		['no recipient', { to: ' , ' }, /^The message has no recipient$/],
 		['a phone number with letters', { to: '0701234567, call me' }, /^"To" has a value that is not a phone number: "call me"$/],

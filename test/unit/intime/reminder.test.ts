@@ -56,7 +56,7 @@ describe('InTime node: Reminder', () => {
 					json: {
 						appointmentId: stored.id,
 						// 08:30 Swedish summer time.
-						appointmentDate: '2030-04-25T06:30:00.000Z',
+						appointmentDate: '2030-04-25T08:30:00+02:00',
 						organizerFirstName: 'Karl',
 						organizerLastName: 'Svensson',
 						organizerTitle: 'Dr',
@@ -89,7 +89,9 @@ describe('InTime node: Reminder', () => {
 					`<appointmentdate>${sent}</appointmentdate>`,
 				);
 				expect(simulator.state.reminders[0].appointmentDate).toBe(sent.slice(0, 16).replace('T', ' '));
-				expect(items[0].json.appointmentDate).toBe(instant);
+				// Output like Get Many: Swedish local time with its offset, the same instant.
+				expect(items[0].json.appointmentDate).toMatch(new RegExp(`^${sent}\\+0[12]:00$`));
+				expect(new Date(items[0].json.appointmentDate as string).toISOString()).toBe(instant);
 			},
 		);
 
@@ -321,7 +323,7 @@ describe('InTime node: Reminder', () => {
 				organizer: { title: 'Tandläkare', firstName: 'Per', lastName: 'Holm' },
 				attendant: { firstName: 'Lisa', lastName: 'Lind', mobile: '0705556677' },
 			});
-			expect(items[0].json.changed).toMatchObject({ appointmentDate: '2030-05-02T08:00:00.000Z', active: true });
+			expect(items[0].json.changed).toMatchObject({ appointmentDate: '2030-05-02T10:00:00+02:00', active: true });
 		});
 
 		it('deactivates a reminder with active: false', async () => {

@@ -3,12 +3,15 @@ import type { AddressInfo } from 'net';
 
 import { Logger } from '@n8n/backend-common';
 
+import { startPlainServer } from './fixtures';
 import { runInTime, SECRET_KEY, useInTimeSimulator } from './setup';
 
 /** Everything an object holds, errors included (their message and stack are not enumerable). */
 function serialize(value: unknown): string {
 	return JSON.stringify(value, (_key, entry: unknown) =>
-		entry instanceof Error ? { ...entry, message: entry.message, stack: entry.stack, cause: entry.cause } : entry,
+		entry instanceof Error
+			? { ...entry, message: entry.message, stack: entry.stack, cause: (entry as { cause?: unknown }).cause }
+			: entry,
 	);
 }
 
@@ -36,7 +39,7 @@ describe('InTime node: the secret key stays out of errors and execution data', (
 
 	it('(the check itself finds a key hidden in an error)', () => {
 		expect(serialize({ error: new Error(`failed: ${SECRET_KEY}`) })).toContain(SECRET_KEY);
-		expect(serialize(new Error('x', { cause: new Error(SECRET_KEY) }))).toContain(SECRET_KEY);
+		expect(serialize(Object.assign(new Error('x'), { cause: new Error(SECRET_KEY) }))).toContain(SECRET_KEY);
 	});
 
 	it('on an InTime error code', async () => {
@@ -70,5 +73,26 @@ describe('InTime node: the secret key stays out of errors and execution data', (
 		const continued = await runInTime(simulator, send, { credentials, continueOnFail: true });
 		expect(continued.items[0].json.error).toBeDefined();
 		expectNoSecret(continued.run);
+	});
+
+	it.each([
+		{ status: 500, expected: 'InTime answered with HTTP status 500' },
+		{ status: 200, expected: 'InTime sent an answer the node does not understand' },
+	])('when a server that is not InTime echoes the address (HTTP $status)', async ({ status, expected }) => {
+		// e.g. a proxy's error page or a login page quoting the URL it was asked for, key included
+		const page = await startPlainServer((url) => ({ status, body: `<html><p>Not found: ${url}</p></html>` }));
+		try {
+			const result = await runInTime(
+				simulator,
+				{ resource: 'group', operation: 'getAll', returnAll: true },
+				{ credentials: { baseUrl: page.baseUrl } },
+			);
+			expect(page.received[0]).toContain(SECRET_KEY);
+			expect(result.error?.message).toBe(expected);
+			expect(result.error?.description).toContain('Not found: /api/1.0/contacts/listgroups.ashx?user=demo&hash=***');
+			expectNoSecret(result.run);
+		} finally {
+			await page.stop();
+		}
 	});
 });
