@@ -54,7 +54,15 @@ async function main(): Promise<void> {
 	]);
 	simulator.inbox.addContact({ phone: '+48500600700', first_name: 'Jan', last_name: 'Kowalski', company: 'Przykład sp. z o.o.' });
 	const baseUrl = await simulator.start();
-	process.stdout.write(`SerwerSMS simulator listening on ${baseUrl}\n`);
+	const username = process.env.SERWERSMS_SIM_USER || 'sim-user';
+	process.stdout.write(
+		[
+			`SerwerSMS simulator listening on ${baseUrl}`,
+			`  API user: ${username}; its password and the API token come from SERWERSMS_SIM_PASSWORD / SERWERSMS_SIM_TOKEN (or the defaults)`,
+			`  Add incoming messages: POST ${baseUrl}/__simulator/messages {"recived": "yyyy-MM-dd HH:mm:ss", "text": "..."}`,
+			'',
+		].join('\n'),
+	);
 	const stop = async (): Promise<void> => {
 		await simulator.stop();
 		process.exit(0);
