@@ -81,6 +81,10 @@ async function scan(
 	for (const [index, type] of settings.types.entries()) {
 		let lastTime: string | undefined;
 		let complete = false;
+		// Where the cursor may go when this query stops early: the unread rest is newer than `lastTime` (answers are
+		// in time order); a type not asked yet may hold anything newer than the cursor, so then it stays put.
+		const stopLimit = () =>
+			minTime(cursorLimit, index < settings.types.length - 1 ? state.cursor : (lastTime ?? state.cursor));
 		for (let request = 1; request <= MAX_REQUESTS_PER_SCAN; request++) {
 			// Out of time and something new found: stop here, the rest comes next poll (progress is guaranteed).
 			if (request > 1 && found.size > 0 && performance.now() - startedAt > budget) break;
@@ -101,7 +105,7 @@ async function scan(
 				context.logger.warn(
 					`SerwerSMS Trigger: a request failed after messages were marked read; emitting those ${found.size} now, the rest at the next poll`,
 				);
-				return { found, cursorLimit: minTime(cursorLimit, lastTime ?? state.cursor) };
+				return { found, cursorLimit: stopLimit() };
 			}
 			if (settings.markAsRead) markedRead = true;
 
@@ -124,10 +128,8 @@ async function scan(
 			}
 		}
 		if (!complete) {
-			// Out of time: emit what was read; the unread rest is newer than `lastTime` and comes next poll.
-			// Types not asked at all yet may hold anything newer than the cursor: it stays where it is.
-			const othersLeft = index < settings.types.length - 1;
-			cursorLimit = minTime(cursorLimit, othersLeft ? state.cursor : (lastTime ?? state.cursor));
+			// Out of time: emit what was read, the rest comes next poll.
+			cursorLimit = stopLimit();
 			break;
 		}
 	}
