@@ -57,6 +57,21 @@ describe('first activation and Start From', () => {
 		expect(simulator.requests[0].body.date_from).toBe('2026-11-22 08:00:00');
 	});
 
+	test('changing Start From later restarts the trigger from the new date', async () => {
+		simulator.addMessages([
+			{ id: 1, recived: '2026-11-22 08:00:00' },
+			{ id: 2, recived: '2026-11-23 12:00:00' },
+		]);
+		const first = triggerHarness(simulator, { options: { startFrom: '2026-11-23 00:00:00' } });
+		expect((await first.poll()).items.map((item) => item.json.id)).toEqual([2]);
+		expect((await first.poll()).emitted).toBe(false);
+		// The user edits the option and the workflow is activated again (same static data).
+		const edited = triggerHarness(simulator, { options: { startFrom: '2026-11-22 00:00:00' } });
+		edited.persisted = first.persisted;
+		expect((await edited.poll()).items.map((item) => item.json.id)).toEqual([1, 2]);
+		expect((await edited.poll()).emitted).toBe(false);
+	});
+
 	test('a Start From with an offset is read as an instant and written in Polish time', async () => {
 		const harness = triggerHarness(simulator, { options: { startFrom: '2026-07-01T10:00:00.000Z' } });
 		await harness.poll();
