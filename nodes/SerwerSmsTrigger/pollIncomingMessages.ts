@@ -43,10 +43,11 @@ function itemsOf(answer: IDataObject): IDataObject[] {
 	return Array.isArray(answer.items) ? (answer.items as IDataObject[]) : [];
 }
 
-function pageCountOf(answer: IDataObject): number {
+/** The number of pages SerwerSMS reports; undefined when the answer has no usable `paging`. */
+function pageCountOf(answer: IDataObject): number | undefined {
 	const paging = answer.paging as IDataObject | undefined;
 	const count = Number(paging?.count);
-	return Number.isFinite(count) && count >= 1 ? count : 1;
+	return Number.isFinite(count) ? count : undefined;
 }
 
 function toReceived(raw: IDataObject, fallbackTime: string): ReceivedMessage | undefined {
@@ -119,9 +120,10 @@ async function scan(
 				found.set(message.id, message);
 				newOnPage++;
 			}
+			const pageCount = pageCountOf(answer);
 			const lastPage = settings.markAsRead
 				? items.length < PAGE_SIZE || newOnPage === 0
-				: page >= pageCountOf(answer) || items.length === 0;
+				: items.length === 0 || (pageCount === undefined ? items.length < PAGE_SIZE : page >= pageCount);
 			if (lastPage) {
 				complete = true;
 				break;

@@ -61,6 +61,9 @@ export class SerwerSmsSimulator {
 	/** When set, every authenticated API request answers this error code (e.g. 1002, 1003). */
 	accountError: number | undefined;
 
+	/** Leave `paging` out of answers (robustness: the documentation's own example has none). */
+	omitPaging = false;
+
 	private failures: Array<{ failure: Failure; remaining: number; skip: number }> = [];
 
 	private server: http.Server | undefined;
@@ -202,10 +205,8 @@ export class SerwerSmsSimulator {
 		const pageItems = matching.slice((page - 1) * limit, page * limit);
 		if (isTrue(body.read)) for (const message of pageItems) message.read = true;
 		const showContact = isTrue(body.show_contact);
-		return {
-			paging: { page, count: Math.ceil(matching.length / limit) },
-			items: pageItems.map((message) => this.present(message, showContact)),
-		};
+		const items = pageItems.map((message) => this.present(message, showContact));
+		return this.omitPaging ? { items } : { paging: { page, count: Math.ceil(matching.length / limit) }, items };
 	}
 
 	private present(message: SimMessage, showContact: boolean): Record<string, unknown> {

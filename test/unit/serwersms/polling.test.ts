@@ -392,3 +392,17 @@ describe('errors', () => {
 		expect(next.items.map((item) => item.json.id)).toEqual(added);
 	});
 });
+
+describe('paging', () => {
+	test('an answer without paging information is read on while pages come back full', async () => {
+		const harness = triggerHarness(simulator);
+		await harness.poll();
+		const added = simulator
+			.addMessages(Array.from({ length: 230 }, () => ({ recived: '2026-11-23 13:00:06' })))
+			.map(({ id }) => id);
+		simulator.omitPaging = true;
+		const outcome = await harness.poll();
+		expect(outcome.items.map((item) => item.json.id)).toEqual(added);
+		expect(simulator.requests.slice(1).map((request) => request.body.page)).toEqual([1, 2, 3]);
+	});
+});
