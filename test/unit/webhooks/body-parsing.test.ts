@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { encode } from 'iconv-lite';
 
 import { splitRepeats } from '../../../nodes/InTime/trigger/repeatedReports';
@@ -94,7 +95,7 @@ describe('field names and records', () => {
 
 describe('splitRepeats', () => {
 	test('keeps at most 5000 entries, the newest', () => {
-		const store: Record<string, unknown> = {};
+		const store: IDataObject = {};
 		const now = new Date('2026-11-23T12:00:00Z');
 		const reports = Array.from({ length: 5003 }, (_, index) => ({ messageId: String(index), transId: null, status: 20 }));
 		expect(splitRepeats(store, reports, 60, now).fresh).toHaveLength(5003);
