@@ -64,6 +64,9 @@ class N8n {
 			N8N_HIRING_BANNER_ENABLED: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_LOG_OUTPUT: 'console',
+			// plain text output: the run JSON of `n8n execute` is parsed, and logs are searched
+			FORCE_COLOR: '0',
+			NO_COLOR: '1',
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 			EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
@@ -228,6 +231,14 @@ class N8n {
 		});
 	}
 
+	/** fetch() of any n8n path (e.g. '/types/nodes.json', '/icons/…') as the logged-in owner. */
+	fetchAsOwner(pathname, init = {}) {
+		return fetch(`${this.baseUrl}${pathname}`, {
+			...init,
+			headers: { 'browser-id': BROWSER_ID, ...(this.cookie ? { cookie: this.cookie } : {}), ...init.headers },
+		});
+	}
+
 	/** A REST call as the logged-in owner; resolves { status, body }. */
 	async rest(method, route, body) {
 		const response = await fetch(`${this.baseUrl}/rest${route}`, {
@@ -269,15 +280,22 @@ class N8n {
 	}
 }
 
-/** The JSON run that `n8n execute --rawOutput` prints after any log lines. */
+/**
+ * The JSON run that `n8n execute --rawOutput` prints among its log lines. At log level debug n8n prints it through
+ * its logger, so the first line may carry a time and level ("18:38:45.782   info    {") and the last line the
+ * logger's metadata ('} { "file": "base-command.js", ... }').
+ */
 function parseRunOutput(stdout) {
-	const lines = stdout.split('\n');
+	// eslint-disable-next-line no-control-regex
+	const lines = stdout.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+	const isStart = (line) => /^(?:\d\d:\d\d:\d\d\.\d+\s+\w+\s+)?\{$/.test(line);
+	const isEnd = (line) => /^\}(?:\s+\{ "file": .*\})?$/.test(line);
 	for (let start = 0; start < lines.length; start++) {
-		if (lines[start] !== '{') continue;
+		if (!isStart(lines[start])) continue;
 		for (let end = lines.length - 1; end > start; end--) {
-			if (lines[end] !== '}') continue;
+			if (!isEnd(lines[end])) continue;
 			try {
-				return JSON.parse(lines.slice(start, end + 1).join('\n'));
+				return JSON.parse(['{', ...lines.slice(start + 1, end), '}'].join('\n'));
 			} catch {
 				// not this pair of braces
 			}

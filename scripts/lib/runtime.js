@@ -117,8 +117,10 @@ function nodeGypScript() {
 function runtimeEnv(runtime, extra = {}) {
 	const env = { ...process.env, ...runtime.line.env, ...extra };
 	if (runtime.nodeBinDir) env.PATH = `${runtime.nodeBinDir}${path.delimiter}${env.PATH}`;
-	// npm's run-script variables would leak the project's settings into n8n's own npm calls.
-	for (const key of Object.keys(env)) if (key.startsWith('npm_')) delete env[key];
+	// npm's run-script variables would leak the project's settings into n8n's own npm calls; under jest,
+	// NODE_ENV=test would make n8n refuse to load nodes ("Not available in tests") and silence its log.
+	for (const key of Object.keys(env)) if (key.startsWith('npm_') || key.startsWith('JEST_')) delete env[key];
+	if (env.NODE_ENV === 'test') delete env.NODE_ENV;
 	return env;
 }
 
