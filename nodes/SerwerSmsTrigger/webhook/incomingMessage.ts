@@ -35,7 +35,7 @@ export function toIncomingMessage(
 	const receivedLocal = text(ALIASES.received);
 	const blacklist = text(ALIASES.blacklist);
 	return {
-		id: text(ALIASES.id),
+		id: numericId(text(ALIASES.id)),
 		type,
 		typeLabel: type === null ? null : messageTypeLabel(type),
 		phone: text(ALIASES.phone),
@@ -50,6 +50,11 @@ export function toIncomingMessage(
 		method,
 		fields: fields as IDataObject,
 	};
+}
+
+/** The API's ids are numbers; the same message from the polling trigger then compares equal. */
+function numericId(id: string | null): number | string | null {
+	return id !== null && /^\d{1,15}$/.test(id) ? Number(id) : id;
 }
 
 function textExactly(fields: Record<string, unknown>, aliases: readonly string[]): string | null {

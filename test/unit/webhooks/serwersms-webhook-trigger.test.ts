@@ -37,7 +37,7 @@ describe('SerwerSMS Webhook Trigger: GET (ECO/ND/NDI replies)', () => {
 		expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
 		expect(response.call.items).toHaveLength(1);
 		expect(response.call.items![0].json).toEqual({
-			id: '2477793',
+			id: 2477793,
 			type: 'eco',
 			typeLabel: 'Reply to an ECO SMS',
 			phone: '+48500600700',
@@ -106,7 +106,7 @@ describe('SerwerSMS Webhook Trigger: POST (MMS)', () => {
 		});
 		expect([response.status, response.body]).toEqual([200, 'OK']);
 		expect(response.call.items![0].json).toMatchObject({
-			id: '323961872',
+			id: 323961872,
 			type: 'mms',
 			typeLabel: 'MMS',
 			phone: '+48500600700',
@@ -151,7 +151,7 @@ describe('SerwerSMS Webhook Trigger: POST (MMS)', () => {
 		});
 		const item = response.call.items![0];
 		expect(item.json).toMatchObject({
-			id: '323961872',
+			id: 323961872,
 			receivedAt: '2014-10-21T14:09:15+02:00',
 			blacklisted: false,
 			attachments: [{ id: 2518, fileName: 'text_0002.txt', mimeType: 'text/plain', binaryProperty: 'attachment_0' }],
