@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { prepareCreateContact, readCreateContactAnswer } from '../actions/contact';
-import { textOptions } from './shared';
+import { groupIdsField, textOptions } from './shared';
 
 const showForCreate = { show: { resource: ['contact'], operation: ['create'] } };
 
@@ -92,15 +92,7 @@ export const contactFields: INodeProperties[] = [
 				placeholder: 'e.g. Management',
 				description: 'A free text of your own about the contact, such as a department',
 			},
-			{
-				displayName: 'Group Names or IDs',
-				name: 'groupIds',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getGroups' },
-				default: [],
-				description:
-					'Groups to put the contact in. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			groupIdsField('Groups to put the contact in.'),
 		],
 	},
 	textOptions('contact', ['create']),

@@ -6,7 +6,7 @@ import {
 	readDeleteAnswer,
 	readSendAnswer,
 } from '../actions/message';
-import { textOptions } from './shared';
+import { groupIdsField, textOptions } from './shared';
 
 const showFor = (operation: string) => ({ show: { resource: ['message'], operation: [operation] } });
 
@@ -57,13 +57,7 @@ export const messageFields: INodeProperties[] = [
 		displayOptions: showFor('send'),
 	},
 	{
-		displayName: 'Group Names or IDs',
-		name: 'groupIds',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getGroups' },
-		default: [],
-		description:
-			'Contact groups to text: every contact in them with a mobile number gets the message. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		...groupIdsField('Contact groups to text: every contact in them with a mobile number gets the message.'),
 		displayOptions: showFor('send'),
 	},
 	{

@@ -22,6 +22,18 @@ export function textOptions(resource: string, operations: string[]): INodeProper
 	};
 }
 
+/** Several contact groups, picked from the account's groups or given as IDs in an expression. */
+export function groupIdsField(description: string): INodeProperties {
+	return {
+		displayName: 'Group Names or IDs',
+		name: 'groupIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getGroups' },
+		default: [],
+		description: `${description} Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
+	};
+}
+
 /** "Return All" and "Limit", as on every n8n "Get Many" operation. */
 export function returnAllAndLimit(resource: string): INodeProperties[] {
 	return [
