@@ -17,7 +17,10 @@ const { buildAndPack, installIntoN8n } = require('../../scripts/lib/package') as
 	installIntoN8n: (tarball: string, userFolder: string) => Promise<string>;
 };
 const { N8n } = require('../../scripts/lib/n8n') as {
-	N8n: new (runtime: Runtime, options: { port: number; env?: Record<string, string> }) => N8nInstance;
+	N8n: new (
+		runtime: Runtime,
+		options: { port: number; userFolder?: string; env?: Record<string, string> },
+	) => N8nInstance;
 };
 const { freePort } = require('../../scripts/lib/ports') as { freePort: () => Promise<number> };
 const { compileSimulators, loadSimulator } = require('../../scripts/lib/simulators') as {
@@ -41,6 +44,7 @@ interface N8nInstance {
 	waitForRest(): Promise<void>;
 	loginAsOwner(): Promise<void>;
 	rest(method: string, route: string, body?: unknown): Promise<{ status: number; body: any }>;
+	execute(workflowId: string): Promise<{ ok: boolean; output: string }>;
 }
 
 jest.setTimeout(15 * 60 * 1000);
@@ -52,9 +56,11 @@ const IDS = {
 	serwersms: 'e2eSerwerSmsWh01',
 	sender: 'e2eInTimeSend001',
 	control: 'e2eN8nWebhook001',
+	example: 'e2eExampleTrack1',
 };
 const SECRET = 'e2e-callback-secret';
 
+let runtime: Runtime;
 let n8n: N8nInstance;
 let simulator: InTimeSimulatorType;
 let flattedParse: (text: string) => any;
@@ -92,7 +98,9 @@ async function post(path: string, headers: Record<string, string>, body?: string
 }
 
 /** Finished executions of a workflow, newest first, with the trigger's output items. */
-async function executions(workflowId: string): Promise<Array<{ id: string; items: any[] }>> {
+async function executions(
+	workflowId: string,
+): Promise<Array<{ id: string; items: any[]; outputOf: (node: string) => any[] }>> {
 	const list = await n8n.rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=100`);
 	const results: any[] = list.body?.data?.results ?? list.body?.data ?? [];
 	const detailed = [];
@@ -105,8 +113,14 @@ async function executions(workflowId: string): Promise<Array<{ id: string; items
 		}
 		const full = await n8n.rest('GET', `/executions/${summary.id}`);
 		const data = flattedParse(full.body.data.data);
-		const [triggerRuns] = Object.values(data.resultData.runData) as any[];
-		detailed.push({ id: String(summary.id), items: triggerRuns[0].data.main[0].map((item: any) => item.json) });
+		const runData = data.resultData.runData;
+		const [triggerRuns] = Object.values(runData) as any[];
+		detailed.push({
+			id: String(summary.id),
+			items: triggerRuns[0].data.main[0].map((item: any) => item.json),
+			outputOf: (node: string) =>
+				(runData[node]?.[0]?.data?.main ?? []).flatMap((output: any[] | null) => (output ?? []).map((item) => item.json)),
+		});
 	}
 	return detailed;
 }
@@ -121,8 +135,21 @@ async function waitForExecutions(workflowId: string, count: number, timeoutMs = 
 	}
 }
 
+/** docs/examples/intime-send-and-track.json as a user would import it, pointed at this n8n and the simulator. */
+function exampleFromDocs(port: string) {
+	const file = `${__dirname}/../../docs/examples/intime-send-and-track.json`;
+	const text = require('fs')
+		.readFileSync(file, 'utf8')
+		.replace('https://YOUR-N8N-HOST', `http://localhost:${port}`);
+	const example = JSON.parse(text);
+	for (const node of example.nodes) {
+		if (node.credentials?.inTimeApi) node.credentials.inTimeApi = { id: 'e2eInTimeCred001', name: 'InTime simulator' };
+	}
+	return { ...example, id: IDS.example, active: true };
+}
+
 beforeAll(async () => {
-	const runtime = await prepareRuntime();
+	runtime = await prepareRuntime();
 	flattedParse = require(`${runtime.dir}/node_modules/flatted`).parse;
 	await compileSimulators();
 	const { InTimeSimulator } = loadSimulator('intime');
@@ -208,6 +235,7 @@ beforeAll(async () => {
 			pinData: {},
 		},
 	]);
+	await n8n.importWorkflows([exampleFromDocs(new URL(n8n.baseUrl).port)]);
 	for (const id of Object.values(IDS)) await n8n.activate(id);
 	await n8n.start();
 	await n8n.waitForRest();
@@ -302,6 +330,44 @@ describe('InTime Trigger in a real n8n', () => {
 		);
 		expect(byTransId['order-1']).toMatchObject({ messageId: attempts[0].messageId, status: 20, delivered: true });
 		expect(byTransId['order-2']).toMatchObject({ messageId: attempts[1].messageId, status: 3, delivered: false, statusText: "Not delivered: the message was stopped in the operator's network" });
+	});
+});
+
+describe('The send-and-track example from the docs, in a real n8n', () => {
+	test('running it texts through the simulator; the delivery reports take the delivered / not delivered branches', async () => {
+		simulator.callbackAttempts.length = 0;
+		// `n8n execute` next to the running server: same database, its own task-broker port.
+		const cli = new N8n(runtime, {
+			port: await freePort(),
+			userFolder: n8n.userFolder,
+			env: { NODE_ENV: 'production', N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+		});
+		const run = await cli.execute(IDS.example);
+		expect([run.ok, run.ok ? '' : run.output.slice(-2000)]).toEqual([true, '']);
+		const attempts = await simulator.waitForCallbacks(1, 15000);
+		expect([attempts[0].transId, attempts[0].httpStatus, attempts[0].responseBody]).toEqual(['order-1042', 200, attempts[0].messageId]);
+		// The "Try it" run itself is an execution too; the reports are those that ran the InTime Trigger.
+		const reportRuns = async (count: number) => {
+			const deadline = Date.now() + 30000;
+			for (;;) {
+				const runs = (await executions(IDS.example)).filter((e) => e.outputOf('InTime Trigger').length > 0);
+				if (runs.length >= count || Date.now() > deadline) return runs;
+				await new Promise((resolve) => setTimeout(resolve, 500));
+			}
+		};
+		const [delivered] = await reportRuns(1);
+		const report = delivered.outputOf('InTime Trigger')[0];
+		expect(report).toMatchObject({ messageId: attempts[0].messageId, transId: 'order-1042', delivered: true });
+		expect(delivered.outputOf('Mark order as texted')).toEqual([
+			{ orderId: 'order-1042', smsStatus: 'delivered', at: report.receivedAt },
+		]);
+
+		const failed = await post('3c9a1f6e-58b2-4d7a-a0f4-6e2d9b1c7a55/status', FORM_LATIN1, 'messageid=9901&status=1&transid=order-1043');
+		expect([failed.status, failed.body]).toEqual([200, '9901']);
+		const runs = await reportRuns(2);
+		expect(runs.flatMap((e) => e.outputOf('Flag order: text not delivered'))).toEqual([
+			{ orderId: 'order-1043', smsStatus: 'failed', reason: 'Not delivered: the message was not approved by the message service provider' },
+		]);
 	});
 });
 
