@@ -5,16 +5,17 @@
  * executions n8n stored. The round trip sends a message with the InTime node through the InTime simulator, which
  * then calls the trigger back as InTime would.
  *
- * Slow (n8n start-up, ~1 minute); run with:
- *   npx jest --config test/e2e/jest.webhooks.config.js
+ * Slow (n8n start-up, ~1 minute): part of `npm run test:e2e`; alone:
+ *   npx jest -c test/e2e/jest.config.js test/e2e/webhook-triggers
  */
 import type { InTimeSimulator as InTimeSimulatorType } from '../simulators/intime/server';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { prepareRuntime } = require('../../scripts/lib/runtime') as { prepareRuntime: () => Promise<Runtime> };
-const { buildAndPack, installIntoN8n } = require('../../scripts/lib/package') as {
-	buildAndPack: () => Promise<string>;
-	installIntoN8n: (tarball: string, userFolder: string) => Promise<string>;
+const { prepareInstance, importCredentials, disposeInstance, newSecretKey } = require('./support/instance') as {
+	prepareInstance: (options: { account: { username: string; secretKey: string }; logLevel?: string }) => Promise<Context>;
+	importCredentials: (n8n: N8nInstance, credentials: unknown[]) => Promise<void>;
+	disposeInstance: (context: Context | undefined) => Promise<void>;
+	newSecretKey: () => string;
 };
 const { N8n } = require('../../scripts/lib/n8n') as {
 	N8n: new (
@@ -23,11 +24,13 @@ const { N8n } = require('../../scripts/lib/n8n') as {
 	) => N8nInstance;
 };
 const { freePort } = require('../../scripts/lib/ports') as { freePort: () => Promise<number> };
-const { compileSimulators, loadSimulator } = require('../../scripts/lib/simulators') as {
-	compileSimulators: () => Promise<void>;
-	loadSimulator: (name: string) => { InTimeSimulator: typeof InTimeSimulatorType };
-};
 
+interface Context {
+	runtime: Runtime;
+	n8n: N8nInstance;
+	simulator: InTimeSimulatorType;
+	flatted: { parse: (text: string) => any };
+}
 interface Runtime {
 	version: string;
 	dir: string;
@@ -36,7 +39,6 @@ interface N8nInstance {
 	userFolder: string;
 	baseUrl: string;
 	isV1: boolean;
-	importCredentials(credentials: unknown[]): Promise<void>;
 	importWorkflows(workflows: unknown[]): Promise<void>;
 	activate(id: string): Promise<void>;
 	start(): Promise<void>;
@@ -60,6 +62,7 @@ const IDS = {
 };
 const SECRET = 'e2e-callback-secret';
 
+let context: Context | undefined;
 let runtime: Runtime;
 let n8n: N8nInstance;
 let simulator: InTimeSimulatorType;
@@ -149,24 +152,14 @@ function exampleFromDocs(port: string) {
 }
 
 beforeAll(async () => {
-	runtime = await prepareRuntime();
-	flattedParse = require(`${runtime.dir}/node_modules/flatted`).parse;
-	await compileSimulators();
-	const { InTimeSimulator } = loadSimulator('intime');
-	simulator = new InTimeSimulator({ callbacks: { format: 'form-latin1', statuses: [20, 3], delayMs: 100, retryDelaysMs: [300, 600] } });
-	await simulator.start();
-
-	// Jest sets NODE_ENV=test, which makes n8n exit at start; run it as users do.
-	n8n = new N8n(runtime, { port: await freePort(), env: { NODE_ENV: 'production' } });
-	await installIntoN8n(await buildAndPack(), n8n.userFolder);
-	await n8n.importCredentials([
+	const account = { username: 'e2e-user', secretKey: newSecretKey() };
+	context = await prepareInstance({ account, logLevel: 'info' });
+	({ runtime, n8n, simulator } = context);
+	flattedParse = context.flatted.parse;
+	simulator.setCallbackOptions({ format: 'form-latin1', statuses: [20, 3], delayMs: 100, retryDelaysMs: [300, 600] });
+	await importCredentials(n8n, [
 		{ id: 'e2eQueryAuth0001', name: 'Callback secret', type: 'httpQueryAuth', data: { name: 'token', value: SECRET } },
-		{
-			id: 'e2eInTimeCred001',
-			name: 'InTime simulator',
-			type: 'inTimeApi',
-			data: { username: 'demo', secretKey: 'demo-secret-key', baseUrl: simulator.baseUrl },
-		},
+		{ id: 'e2eInTimeCred001', name: 'InTime simulator', type: 'inTimeApi', data: { ...account, baseUrl: simulator.baseUrl } },
 	]);
 	const statusUrl = `http://localhost:${new URL(n8n.baseUrl).port}/webhook/e2e-intime-plain/status`;
 	await n8n.importWorkflows([
@@ -250,10 +243,7 @@ beforeAll(async () => {
 	}
 });
 
-afterAll(async () => {
-	await n8n?.stop();
-	await simulator?.stop();
-});
+afterAll(async () => await disposeInstance(context));
 
 const FORM_LATIN1 = { 'Content-Type': 'application/x-www-form-urlencoded; charset=ISO-8859-1' };
 
@@ -340,7 +330,7 @@ describe('The send-and-track example from the docs, in a real n8n', () => {
 		const cli = new N8n(runtime, {
 			port: await freePort(),
 			userFolder: n8n.userFolder,
-			env: { NODE_ENV: 'production', N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+			env: { N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
 		});
 		const run = await cli.execute(IDS.example);
 		expect([run.ok, run.ok ? '' : run.output.slice(-2000)]).toEqual([true, '']);
