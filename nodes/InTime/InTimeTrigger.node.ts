@@ -6,16 +6,13 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { MalformedBodyError } from '../shared/webhook/parseBody';
 import {
 	authenticationCredentials,
 	authenticationParameter,
 	skipBodyParsingParameter,
-	type WebhookAuthentication,
 } from '../shared/webhook/properties';
-import { webhookRequest } from '../shared/webhook/request';
+import { receiveWebhookCall } from '../shared/webhook/request';
 import { sendText } from '../shared/webhook/respond';
-import { checkSecret } from '../shared/webhook/secret';
 import { splitRepeats } from './trigger/repeatedReports';
 import type { StatusOutcome } from './trigger/statusCodes';
 import { InvalidCallbackError, parseStatusCallback } from './trigger/statusReport';
@@ -107,30 +104,16 @@ export class InTimeTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();
 		const receivedAt = new Date();
-
-		const request = webhookRequest(this, FALLBACK_CHARSET);
-		const authentication = this.getNodeParameter('authentication', 'none') as WebhookAuthentication;
-		const secret = await checkSecret(this, authentication, request.query, this.getHeaderData());
-		if (!secret.ok) {
-			sendText(response, secret.statusCode, secret.message, secret.headers);
-			return { noWebhookResponse: true };
-		}
-		// The secret must never reach the execution data.
-		if (secret.secretQueryField) delete request.query[secret.secretQueryField];
+		const call = await receiveWebhookCall(this, FALLBACK_CHARSET);
+		if (!call) return { noWebhookResponse: true };
 
 		let reports;
 		try {
-			({ reports } = parseStatusCallback(request.query, await request.readBody(), receivedAt));
+			reports = parseStatusCallback(call.query, call.body, receivedAt);
 		} catch (error) {
-			if (error instanceof InvalidCallbackError) {
-				sendText(response, 400, error.message);
-				return { noWebhookResponse: true };
-			}
-			if (error instanceof MalformedBodyError) {
-				sendText(response, 400, `${error.message}. Nothing was started.`);
-				return { noWebhookResponse: true };
-			}
-			throw error;
+			if (!(error instanceof InvalidCallbackError)) throw error;
+			sendText(response, 400, error.message);
+			return { noWebhookResponse: true };
 		}
 
 		// InTime treats anything but "200 + the message id" as a failure and retries.

@@ -7,16 +7,13 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { MalformedBodyError } from '../shared/webhook/parseBody';
 import {
 	authenticationCredentials,
 	authenticationParameter,
 	skipBodyParsingParameter,
-	type WebhookAuthentication,
 } from '../shared/webhook/properties';
-import { webhookRequest } from '../shared/webhook/request';
+import { receiveWebhookCall } from '../shared/webhook/request';
 import { sendText } from '../shared/webhook/respond';
-import { checkSecret } from '../shared/webhook/secret';
 import { isValidTimeZone } from '../shared/zonedTime';
 import { DEFAULT_TIME_ZONE } from './description/triggerProperties';
 import { attachmentsAsBinary, attachmentsOf } from './webhook/attachments';
@@ -100,39 +97,22 @@ export class SerwerSmsWebhookTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const response = this.getResponseObject();
 		const legacyCharset = this.getNodeParameter('legacyCharset', 'iso-8859-2') as string;
 		const timeZoneParameter = (this.getNodeParameter('timeZone', DEFAULT_TIME_ZONE) as string).trim();
 		const timeZone = isValidTimeZone(timeZoneParameter) ? timeZoneParameter : DEFAULT_TIME_ZONE;
+		const call = await receiveWebhookCall(this, legacyCharset);
+		if (!call) return { noWebhookResponse: true };
 
-		const request = webhookRequest(this, legacyCharset);
-		const authentication = this.getNodeParameter('authentication', 'none') as WebhookAuthentication;
-		const secret = await checkSecret(this, authentication, request.query, this.getHeaderData());
-		if (!secret.ok) {
-			sendText(response, secret.statusCode, secret.message, secret.headers);
-			return { noWebhookResponse: true };
-		}
-		// The secret must never reach the execution data.
-		if (secret.secretQueryField) delete request.query[secret.secretQueryField];
-
-		let body;
-		try {
-			body = await request.readBody();
-		} catch (error) {
-			if (!(error instanceof MalformedBodyError)) throw error;
-			sendText(response, 400, `${error.message}. Nothing was started.`);
-			return { noWebhookResponse: true };
-		}
-		const fields = forwardedFields(request.query, body);
-		const attachments = attachmentsOf(fields, body.files);
+		const fields = forwardedFields(call.query, call.body);
+		const attachments = attachmentsOf(fields, call.body.files);
 		// SerwerSMS retries unless it gets the answer it expects; give it before anything can fail.
-		sendText(response, 200, 'OK');
+		sendText(this.getResponseObject(), 200, 'OK');
 
 		// A call without any data (e.g. someone opening the URL in a browser) starts nothing.
 		if (Object.keys(fields).length === 0 && attachments.length === 0) return { noWebhookResponse: true };
 
 		delete fields.attachments;
-		const item: INodeExecutionData = { json: toIncomingMessage(fields, request.method, timeZone) };
+		const item: INodeExecutionData = { json: toIncomingMessage(fields, call.method, timeZone) };
 		if (attachments.length > 0) {
 			const { binary, list } = await attachmentsAsBinary(this, attachments);
 			item.json.attachments = list;

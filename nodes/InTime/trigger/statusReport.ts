@@ -15,10 +15,6 @@ export interface StatusReport {
 	otherFields: Record<string, unknown>;
 }
 
-export interface ParsedCallback {
-	reports: Array<StatusReport & { outcome: StatusOutcome }>;
-}
-
 /** A callback we cannot use: answered 400 with this message, nothing started. */
 export class InvalidCallbackError extends Error {}
 
@@ -36,15 +32,14 @@ export function parseStatusCallback(
 	query: FormFields,
 	body: ParsedBody,
 	receivedAt: Date,
-): ParsedCallback {
+): Array<StatusReport & { outcome: StatusOutcome }> {
 	const bodyRecords =
 		body.format === 'xml' || body.format === 'json'
 			? collectRecords(body.data, MESSAGE_ID)
 			: body.format === 'form' || body.format === 'multipart'
 				? [body.data as Record<string, unknown>]
 				: [{}];
-	const reports = bodyRecords.map((record) => toReport({ ...query, ...record }, receivedAt));
-	return { reports };
+	return bodyRecords.map((record) => toReport({ ...query, ...record }, receivedAt));
 }
 
 function toReport(fields: Record<string, unknown>, receivedAt: Date): StatusReport & { outcome: StatusOutcome } {
