@@ -40,7 +40,8 @@ export class InTimeTrigger implements INodeType {
 		activationMessage:
 			'Delivery reports now start this workflow. Use the Production URL as the Status URL of the InTime node.',
 		triggerPanel: {
-			header: 'Paste the Production URL below into the "Status URL" field of the InTime node (Message → Send).',
+			header:
+				'Paste the Production URL (Parameters → Webhook URLs) into the "Status URL" field of the InTime node (Message → Send).',
 			executionsHelp: {
 				inactive:
 					'While you build the workflow, use the Test URL as the Status URL and send a message: its delivery report shows up here. When the workflow is published, InTime must call the Production URL.',
@@ -61,7 +62,7 @@ export class InTimeTrigger implements INodeType {
 			authenticationParameter,
 			{
 				displayName:
-					'With "Secret in the URL", add the credential\'s name and value to the Status URL yourself, e.g. <code>https://…/webhook/…/status?token=YOUR-SECRET</code>.',
+					'With "Secret in the URL", add the credential\'s name and value to the Status URL yourself, e.g. …/status?token=YOUR-SECRET.',
 				name: 'queryAuthNotice',
 				type: 'notice',
 				default: '',

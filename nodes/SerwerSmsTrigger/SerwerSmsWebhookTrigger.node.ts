@@ -45,7 +45,7 @@ export class SerwerSmsWebhookTrigger implements INodeType {
 			'Forwarded messages now start this workflow. Set the Production URL in the SerwerSMS customer panel.',
 		triggerPanel: {
 			header:
-				'Set the Production URL below, with the message placeholders added, as the forwarding URL in the SerwerSMS customer panel.',
+				'Set the Production URL (Parameters → Webhook URLs), with the message placeholders added, as the forwarding URL in the SerwerSMS customer panel.',
 			executionsHelp: {
 				inactive:
 					'While you build the workflow, put the Test URL in the SerwerSMS panel (or open it in a browser with ?phone=...&text=...) to see one message here. When the workflow is published, SerwerSMS must call the Production URL.',
@@ -57,7 +57,7 @@ export class SerwerSmsWebhookTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'In the SerwerSMS customer panel, set the forwarding URL (ECO replies: Interface settings → HTTPS XML API → SMS response ECO; ND/NDI numbers: Message settings → the number → Forward; MMS: Receiving messages → Inbox MMS → Additional options) to the Production URL above followed by a query string with SerwerSMS\'s placeholders, e.g. <code>?phone=#NUMER#&text=#WIADOMOSC#&date=#DATA#&sms_id=#IDSMS#</code> — use the placeholder names the panel lists. Turn on its verification: this trigger answers <code>OK</code>, and SerwerSMS retries after 5, 10, 15 and 60 minutes when it gets anything else.',
+					'In the SerwerSMS customer panel, set the Production URL above as the forwarding URL, followed by ? and a query string whose values are SerwerSMS\'s placeholders (use the names the panel lists), joined with &, e.g. phone=#NUMER#, text=#WIADOMOSC#, date=#DATA#, sms_id=#IDSMS#. ECO replies, ND/NDI numbers and the MMS inbox each have their own setting. Turn on verification there: this trigger answers OK, and SerwerSMS retries after 5, 10, 15 and 60 minutes when it gets anything else.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -65,7 +65,7 @@ export class SerwerSmsWebhookTrigger implements INodeType {
 			authenticationParameter,
 			{
 				displayName:
-					'With "Secret in the URL", add the credential\'s name and value to the forwarding URL as well, e.g. <code>…/incoming?token=YOUR-SECRET&phone=#NUMER#…</code>.',
+					'With "Secret in the URL", add the credential\'s name and value to the forwarding URL too, e.g. &token=YOUR-SECRET.',
 				name: 'queryAuthNotice',
 				type: 'notice',
 				default: '',
