@@ -18,7 +18,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { TestCredentialsHelper } from './credentialsHelper';
+import { testAdditionalData } from './additionalData';
 
 // n8n-core's services read their settings folder on first use; keep it out of the home directory.
 process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'n8n-poll-harness-'));
@@ -81,16 +81,10 @@ export class PollHarness {
 			getByNameAndVersion: () => nodeType,
 			getKnownTypes: () => ({}),
 		};
-		this.additionalData = {
-			credentialsHelper: new TestCredentialsHelper(options.credentialTypes, options.credentials),
-			restApiUrl: 'http://127.0.0.1/rest',
-			instanceBaseUrl: 'http://127.0.0.1/',
-			webhookBaseUrl: 'http://127.0.0.1/webhook',
-			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-			variables: {},
-		} as unknown as IWorkflowExecuteAdditionalData;
+		this.additionalData = testAdditionalData({
+			credentialTypes: options.credentialTypes,
+			credentials: options.credentials,
+		});
 	}
 
 	/** The static data the running workflow holds in memory right now. */

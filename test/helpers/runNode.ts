@@ -12,11 +12,10 @@ import type {
 	IRun,
 	IRunExecutionData,
 	IWorkflowBase,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
-import { TestCredentialsHelper } from './credentialsHelper';
+import { testAdditionalData } from './additionalData';
 
 export interface RunNodeOptions {
 	nodeType: INodeType;
@@ -92,24 +91,20 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
-	const additionalData = {
-		hooks,
-		credentialsHelper: new TestCredentialsHelper(credentialTypes, credentials),
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		variables: {},
-		currentNodeParameters: undefined,
-		executeWorkflow: async () => {
-			throw new Error('Sub-workflows are not used in these tests');
+	const additionalData = testAdditionalData({
+		credentialTypes,
+		credentials,
+		extra: {
+			hooks,
+			currentNodeParameters: undefined,
+			executeWorkflow: async () => {
+				throw new Error('Sub-workflows are not used in these tests');
+			},
+			logAiEvent: () => {},
+			setExecutionStatus: () => {},
+			sendDataToUI: () => {},
 		},
-		logAiEvent: () => {},
-		setExecutionStatus: () => {},
-		sendDataToUI: () => {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	});
 
 	const items = (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData: IRunExecutionData = createRunExecutionData({

@@ -16,7 +16,7 @@ import { Workflow } from 'n8n-workflow';
 
 import { InTimeApi } from '../../../credentials/InTimeApi.credentials';
 import { InTime } from '../../../nodes/InTime/InTime.node';
-import { TestCredentialsHelper } from '../../helpers/credentialsHelper';
+import { testAdditionalData } from '../../helpers/additionalData';
 import type { InTimeSimulator } from '../../simulators/intime';
 import { seedGroups, startPlainServer } from './fixtures';
 import { requestsTo, SECRET_KEY, useInTimeSimulator, USERNAME } from './setup';
@@ -27,17 +27,11 @@ function additionalDataFor(
 	credentials: ICredentialDataDecryptedObject,
 	currentNodeParameters?: INodeParameters,
 ): IWorkflowExecuteAdditionalData {
-	return {
-		credentialsHelper: new TestCredentialsHelper([new InTimeApi()], { inTimeApi: credentials }),
-		currentNodeParameters,
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		variables: {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	return testAdditionalData({
+		credentialTypes: [new InTimeApi()],
+		credentials: { inTimeApi: credentials },
+		extra: { currentNodeParameters },
+	});
 }
 
 /** The context n8n builds for a load-options or list-search call: a one-node workflow with the editor's parameters. */
