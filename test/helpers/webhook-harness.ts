@@ -24,13 +24,12 @@ import type {
 	INodeTypes,
 	IWebhookData,
 	IWebhookResponseData,
-	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import { createGunzip } from 'zlib';
 
-import { TestCredentialsHelper } from './credentialsHelper';
+import { testAdditionalData } from './additionalData';
 
 /** Stand-ins for n8n-nodes-base's generic credentials (same type names and fields). */
 export const genericAuthCredentialTypes: ICredentialType[] = [
@@ -207,18 +206,12 @@ export class WebhookHarness {
 			return;
 		}
 
-		const additionalData = {
-			credentialsHelper: new TestCredentialsHelper(genericAuthCredentialTypes, this.options.credentials ?? {}),
-			httpRequest: req,
-			httpResponse: res,
-			restApiUrl: 'http://127.0.0.1/rest',
-			instanceBaseUrl: 'http://127.0.0.1/',
-			webhookBaseUrl: `${this.baseUrl}/webhook`,
-			webhookTestBaseUrl: `${this.baseUrl}/webhook-test`,
-			webhookWaitingBaseUrl: `${this.baseUrl}/webhook-waiting`,
-			formWaitingBaseUrl: `${this.baseUrl}/form-waiting`,
-			variables: {},
-		} as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = testAdditionalData({
+			credentialTypes: genericAuthCredentialTypes,
+			credentials: this.options.credentials ?? {},
+			baseUrl: this.baseUrl,
+			extra: { httpRequest: req, httpResponse: res },
+		});
 		const webhookData: IWebhookData = {
 			httpMethod: description.httpMethod as IWebhookData['httpMethod'],
 			node: NODE_NAME,

@@ -136,9 +136,9 @@ export const messageFields: INodeProperties[] = [
 				name: 'statusUrl',
 				type: 'string',
 				default: '',
-				placeholder: 'e.g. https://n8n.example.com/webhook/…/intime-status',
+				placeholder: 'e.g. https://n8n.example.com/webhook/4f1c…/status',
 				description:
-					'Where InTime reports whether each text was delivered. Add an "InTime Trigger" node to a workflow, copy its Production URL here, and activate that workflow.',
+					'Where InTime reports whether each text was delivered. Add an "InTime Trigger" node to a workflow, copy its Production URL (under Webhook URLs) here, and publish (activate) that workflow.',
 			},
 			{
 				displayName: 'Tracking IDs',
