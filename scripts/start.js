@@ -157,7 +157,8 @@ async function main() {
 		'',
 		`  Editor:    ${editorUrl}`,
 		`  Log in:    ${OWNER.email} / ${OWNER.password}`,
-		'  Examples:  Overview → "Example: …" workflows; open one and click "Execute workflow".',
+		'  Examples:  Overview → "Example: …" workflows. Open "Example: try the order SMS with a sample order" and',
+		'             click "Execute workflow": the simulator page below shows the text.',
 		`  Webhook:   curl -X POST ${editorUrl}/webhook/${ORDER_WEBHOOK_PATH} -H 'content-type: application/json' \\`,
 		`               -d '{"orderId":"order-7","customerName":"Erik","phone":"+46707654321","trackingUrl":"https://track.example.com/7"}'`,
 	];

@@ -17,6 +17,7 @@ const ORDER_WEBHOOK_PATH = 'order-shipped';
 
 const EXAMPLE_IDS = {
 	orderShipped: 'exampleOrderSms1',
+	sampleOrder: 'exampleOrderTry1',
 	deliveryReports: 'exampleDelivery1',
 	blockListCleanup: 'exampleBlockList',
 	appointmentReminders: 'exampleReminders',
@@ -53,10 +54,10 @@ function workflow(id, name, nodes, connections) {
 	};
 }
 
-/** Order shipped (webhook, or a sample order from the manual trigger) → text the customer with the tracking link. */
-function orderShippedWorkflow({ n8nUrl }) {
-	const textNode = {
-		id: 'c3c1b2a4-0001-4000-8000-000000000003',
+/** The InTime node that texts the customer of an order ({ body: { orderId, customerName, phone, trackingUrl } }). */
+function textCustomerNode(n8nUrl, idSuffix) {
+	return {
+		id: `c3c1b2a4-0001-4000-8000-00000000000${idSuffix}`,
 		name: 'Text the customer',
 		type: INTIME,
 		typeVersion: 1,
@@ -75,25 +76,44 @@ function orderShippedWorkflow({ n8nUrl }) {
 			},
 		},
 	};
+}
+
+/** An order event from a shop (webhook) texts the customer the tracking link; the order number is the tracking ID. */
+function orderShippedWorkflow({ n8nUrl }) {
 	return workflow(
 		EXAMPLE_IDS.orderShipped,
-		'Example: order shipped → SMS with tracking link',
+		'Example: order shipped (webhook) → SMS with tracking link',
 		[
 			{
 				id: 'c3c1b2a4-0001-4000-8000-000000000001',
 				name: 'Order shipped (webhook)',
 				type: 'n8n-nodes-base.webhook',
 				typeVersion: 2,
-				position: [240, 200],
+				position: [240, 300],
 				webhookId: '0b7c4a3e-6f8d-4c2a-9e1b-7a5d3c2f1e90',
 				parameters: { httpMethod: 'POST', path: ORDER_WEBHOOK_PATH, responseMode: 'lastNode', options: {} },
 			},
+			textCustomerNode(n8nUrl, '3'),
+		],
+		connect('Order shipped (webhook)', 'Text the customer'),
+	);
+}
+
+/**
+ * The same text for a sample order, started from the editor ("Execute workflow"): n8n's editor starts a workflow
+ * with a webhook trigger by waiting for a test call, so the sample has a workflow of its own.
+ */
+function sampleOrderWorkflow({ n8nUrl }) {
+	return workflow(
+		EXAMPLE_IDS.sampleOrder,
+		'Example: try the order SMS with a sample order',
+		[
 			{
 				id: 'c3c1b2a4-0001-4000-8000-000000000002',
-				name: 'Try it: a sample order',
+				name: 'Try it',
 				type: 'n8n-nodes-base.manualTrigger',
 				typeVersion: 1,
-				position: [240, 400],
+				position: [240, 300],
 				parameters: {},
 			},
 			{
@@ -101,7 +121,7 @@ function orderShippedWorkflow({ n8nUrl }) {
 				name: 'Sample order',
 				type: 'n8n-nodes-base.set',
 				typeVersion: 3.4,
-				position: [460, 400],
+				position: [460, 300],
 				parameters: {
 					mode: 'raw',
 					jsonOutput:
@@ -109,12 +129,9 @@ function orderShippedWorkflow({ n8nUrl }) {
 					options: {},
 				},
 			},
-			textNode,
+			textCustomerNode(n8nUrl, '5'),
 		],
-		{
-			...connect('Order shipped (webhook)', 'Text the customer'),
-			...connect('Try it: a sample order', 'Sample order', 'Text the customer'),
-		},
+		connect('Try it', 'Sample order', 'Text the customer'),
 	);
 }
 
@@ -285,6 +302,7 @@ function appointmentRemindersWorkflow() {
 
 function exampleWorkflows({ n8nUrl }) {
 	return [
+		sampleOrderWorkflow({ n8nUrl }),
 		orderShippedWorkflow({ n8nUrl }),
 		deliveryReportsWorkflow(),
 		blockListCleanupWorkflow(),

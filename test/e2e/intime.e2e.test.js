@@ -241,6 +241,20 @@ describe('errors as a real n8n shows them (n8n execute)', () => {
 });
 
 describe('the example workflows of `npm start` (n8n execute)', () => {
+	test('"try the order SMS with a sample order" texts the sample customer with tracking id and status URL', async () => {
+		simulator.reset();
+		const result = await execute(EXAMPLE_IDS.sampleOrder);
+		expect(result.ok).toBe(true);
+		const [message] = simulator.state.messages;
+		expect(message).toMatchObject({
+			recipient: '+46701234567',
+			transId: 'order-1042',
+			senderTitle: 'Byggvaruh',
+			body: 'Hej Åsa! Din order order-1042 är skickad. Spåra paketet: https://track.example.com/1042',
+		});
+		expect(message.statusUrl).toMatch(/\/webhook\/[0-9a-f-]+\/status$/);
+	});
+
 	test('"list and clean the block list" blocks three numbers and unblocks the two test numbers', async () => {
 		simulator.reset();
 		const result = await execute(EXAMPLE_IDS.blockListCleanup);
