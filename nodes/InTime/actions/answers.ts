@@ -1,9 +1,15 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { InTimeAnswerError, interpretAnswer, parseIdList, parseListDocument } from '../transport/answer';
 import type { InTimeEndpoint } from '../transport/errorCodes';
 import { hideSecret, hideSecretInDetails } from '../methods/hideSecret';
+import { applyLimit, outputItem } from './output';
 
 /** An answer error as n8n shows it; a server that echoes the request address must not reveal the key. */
 async function asNodeApiError(context: IExecuteSingleFunctions, error: InTimeAnswerError): Promise<NodeApiError> {
@@ -50,4 +56,23 @@ export async function answerIds(
 	return await withNodeErrors(context, () =>
 		parseIdList(interpretAnswer(endpoint, response.statusCode, bodyOf(response))),
 	);
+}
+
+/**
+ * The postReceive step of a "Get Many" operation: one output item per entry of the list answer (an empty list when
+ * InTime has nothing), cut to the limit unless "Return All" is on.
+ */
+export function readListAnswer(
+	endpoint: InTimeEndpoint,
+	rootName: string,
+	toEntries: (root: IDataObject) => IDataObject[],
+) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		_items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		const entries = toEntries(await answerList(this, endpoint, response, rootName));
+		return applyLimit(this, entries).map((entry) => outputItem(this, entry));
+	};
 }

@@ -6,11 +6,11 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { answerIds, answerList } from './answers';
+import { answerIds, readListAnswer } from './answers';
 import { withXmlBody } from '../transport/request';
 import { inputError } from '../helpers/errors';
 import { normalizePhoneNumber, splitList } from '../helpers/lists';
-import { applyLimit, outputItem } from './output';
+import { outputItem } from './output';
 
 /** Reads `<nixentries><nixentry><mobile/><firstname/><lastname/></nixentry>…</nixentries>`. */
 export function toBlockList(root: IDataObject): IDataObject[] {
@@ -21,14 +21,7 @@ export function toBlockList(root: IDataObject): IDataObject[] {
 	}));
 }
 
-export async function readBlockList(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const entries = toBlockList(await answerList(this, 'nix/list', response, 'nixentries'));
-	return applyLimit(this, entries).map((entry) => outputItem(this, entry));
-}
+export const readBlockList = readListAnswer('nix/list', 'nixentries', toBlockList);
 
 function readPhoneNumbers(context: IExecuteSingleFunctions): string[] {
 	const numbers = splitList(context.getNodeParameter('phoneNumbers', '')).map((value) =>

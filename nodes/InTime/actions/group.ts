@@ -6,12 +6,12 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { answerIds, answerList } from './answers';
+import { answerIds, readListAnswer } from './answers';
 import { withXmlBody } from '../transport/request';
 import { inputError } from '../helpers/errors';
 import { splitList, toPositiveInteger } from '../helpers/lists';
 import { TextPreparer } from '../helpers/text';
-import { applyLimit, outputItem } from './output';
+import { outputItem } from './output';
 
 export interface InTimeGroup {
 	id: number;
@@ -27,14 +27,9 @@ export function toGroups(root: IDataObject): InTimeGroup[] {
 	);
 }
 
-export async function readGroupList(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const groups = toGroups(await answerList(this, 'contacts/listgroups', response, 'groups'));
-	return applyLimit(this, groups).map((group) => outputItem(this, { ...group }));
-}
+export const readGroupList = readListAnswer('contacts/listgroups', 'groups', (root) =>
+	toGroups(root).map((group) => ({ ...group })),
+);
 
 function readGroupNames(context: IExecuteSingleFunctions): { names: string[]; replacedCharacters: number } {
 	const options = context.getNodeParameter('options', {}) as IDataObject;

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { answerIds, answerList } from './answers';
+import { answerIds, readListAnswer } from './answers';
 import { withXmlBody } from '../transport/request';
 import type { XmlElement } from '../transport/xml';
 import { fromInTimeDateTime, INTIME_TIME_ZONE, readDateInput, toInTimeDateTime } from '../helpers/dates';
@@ -15,7 +15,7 @@ import { toIsoWithOffset } from '../../shared/zonedTime';
 import { inputError } from '../helpers/errors';
 import { normalizePhoneNumber, toPositiveInteger } from '../helpers/lists';
 import { TextPreparer } from '../helpers/text';
-import { applyLimit, outputItem } from './output';
+import { outputItem } from './output';
 
 function text(value: unknown): string | null {
 	return value === undefined || value === null || value === '' ? null : String(value);
@@ -61,14 +61,7 @@ export async function prepareListReminders(
 	return { ...requestOptions, qs: { ...requestOptions.qs, id } };
 }
 
-export async function readReminderList(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const reminders = toReminders(await answerList(this, 'reminder/list', response, 'reminderappointments'));
-	return applyLimit(this, reminders).map((reminder) => outputItem(this, reminder));
-}
+export const readReminderList = readListAnswer('reminder/list', 'reminderappointments', toReminders);
 
 /** Reminder fields as the user named them, and the XML element each becomes, in the API's order. */
 const PERSON_FIELDS = [
